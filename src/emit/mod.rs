@@ -1,0 +1,3 @@
+//! Emit: render the plan into files (Terraform, Alertmanager, documents), all in memory.
+
+pub mod header;
