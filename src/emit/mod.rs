@@ -1,3 +1,4 @@
 //! Emit: render the plan into files (Terraform, Alertmanager, documents), all in memory.
 
+pub mod alertmanager;
 pub mod header;
