@@ -3,8 +3,14 @@
 //!
 //! The pipeline, one module per stage: [`model`] (load YAML with spans) -> [`validate`] (every
 //! problem at once) -> [`plan`] (resolved names and times) -> [`emit`] (files in memory) ->
-//! [`files`] (write or compare). [`time`] simulates the plan's schedules.
+//! [`files`] (write or compare). `time` simulates the plan's schedules.
 
+pub mod cli;
+pub mod diagnostic;
 pub mod emit;
 pub mod files;
+pub mod model;
+pub mod pipeline;
 pub mod plan;
+pub mod suggest;
+pub mod validate;

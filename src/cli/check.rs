@@ -1,0 +1,54 @@
+//! `oncallc check`: validate, render in memory, and fail with a diff when the output is stale.
+
+use super::compile_args::CompileArgs;
+use super::{CliError, Outcome};
+use crate::pipeline;
+use std::io::Write;
+
+/// Runs `check`: exit 0 when the committed output matches the model, 1 with a diff otherwise.
+pub fn run(
+    args: &CompileArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let (planned, files) = match pipeline::compile(&args.model, &args.options()) {
+        Ok(done) => done,
+        Err(e) => return super::pipeline_failure(e, stderr),
+    };
+    stderr.write_all(planned.warnings.as_bytes())?;
+    let drift = files
+        .compare(&args.out)
+        .map_err(|e| CliError(format!("cannot read {}: {e}", args.out)))?;
+    if drift.is_clean() {
+        writeln!(
+            stdout,
+            "{}: {} files up to date with {}",
+            args.out,
+            files.len(),
+            args.model
+        )?;
+        return Ok(Outcome::Ok);
+    }
+    for (path, diff) in &drift.stale {
+        writeln!(stdout, "stale: {}", args.out.join(path))?;
+        stdout.write_all(diff.as_bytes())?;
+    }
+    for (path, diff) in &drift.missing {
+        writeln!(stdout, "missing: {}", args.out.join(path))?;
+        stdout.write_all(diff.as_bytes())?;
+    }
+    for path in &drift.extra {
+        writeln!(
+            stdout,
+            "extra: {} (generated, but the model no longer produces it)",
+            args.out.join(path)
+        )?;
+    }
+    let count = drift.stale.len() + drift.missing.len() + drift.extra.len();
+    writeln!(
+        stderr,
+        "{}: {count} file(s) out of date with {}; run `oncallc build {} --out {}`",
+        args.out, args.model, args.model, args.out
+    )?;
+    Ok(Outcome::Failed)
+}
