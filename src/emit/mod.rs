@@ -2,3 +2,4 @@
 
 pub mod alertmanager;
 pub mod header;
+pub mod terraform;
