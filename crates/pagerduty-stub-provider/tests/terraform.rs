@@ -210,7 +210,7 @@ fn assert_validates_and_plans(dir: &str, expected: &[(&str, usize)]) {
 
 /// Validate the sample after `edit` of `file`, and check that terraform says all of `messages`.
 fn assert_mistake_reported(file: &str, edit: impl FnOnce(&str) -> String, messages: &[&str]) {
-    let workspace = Workspace::init_edited(Path::new(SAMPLE_DIR), file, edit);
+    let workspace = Workspace::init_edited(Path::new(GENERATED_ACM_DIR), file, edit);
     let said = workspace.validate_fails();
     for message in messages {
         assert!(said.contains(message), "expected {message:?} in:\n{said}");
@@ -298,11 +298,9 @@ fn sample_validates_and_plans() {
     );
 }
 
-/// Counts follow `examples/acm/oncall.yaml` (four site schedules, the
-/// exceptions and catch-all schedules, one policy, three environments);
-/// check them against the generator's output when enabling this test.
+/// Counts follow `examples/acm/oncall.yaml`: four site schedules, the
+/// exceptions and catch-all schedules, one policy, three environments.
 #[test]
-#[ignore = "enabled once generated/acm exists"]
 fn generated_acm_validates_and_plans() {
     assert_validates_and_plans(
         GENERATED_ACM_DIR,
@@ -331,11 +329,11 @@ fn unknown_attribute_fails_validate() {
 fn missing_required_attribute_fails_validate() {
     assert_mistake_reported(
         "schedules.tf",
-        |text| text.replace("  time_zone = \"Europe/Berlin\"\n", ""),
+        |text| text.replace("  time_zone = \"Europe/Paris\"\n", ""),
         &[
             "Missing required argument",
             "The argument \"time_zone\" is required",
-            "pagerduty_schedule\" \"payments_primary\"",
+            "pagerduty_schedule\" \"business_hours_paris\"",
         ],
     );
 }
@@ -348,7 +346,7 @@ fn missing_required_block_fails_validate() {
         &[
             "Insufficient layer blocks",
             "At least 1 \"layer\" blocks are required.",
-            "pagerduty_schedule.payments_primary",
+            "pagerduty_schedule.business_hours_xian",
         ],
     );
 }
@@ -359,13 +357,13 @@ fn reference_to_undeclared_resource_fails_validate() {
         "escalation.tf",
         |text| {
             text.replace(
-                "pagerduty_schedule.payments_secondary.id",
-                "pagerduty_schedule.payments_tertiary.id",
+                "pagerduty_schedule.catch_all.id",
+                "pagerduty_schedule.catch_all_typo.id",
             )
         },
         &[
             "Reference to undeclared resource",
-            "\"pagerduty_schedule\" \"payments_tertiary\" has not been declared",
+            "\"pagerduty_schedule\" \"catch_all_typo\" has not been declared",
         ],
     );
 }
