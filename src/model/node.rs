@@ -166,6 +166,14 @@ pub fn parse(text: &str) -> Result<Node, crate::diagnostic::Diagnostic> {
                 .filter(|(head, _)| head.starts_with("line "))
                 .map(|(_, rest)| rest)
                 .unwrap_or(reason);
+            if reason.contains("budget breached") {
+                return Err(crate::diagnostic::Diagnostic::error(
+                    "yaml-too-large",
+                    span,
+                    format!("the YAML expands beyond oncallc's limits ({reason})"),
+                )
+                .with_hint("aliases multiply what they point at; write the values out instead"));
+            }
             Err(crate::diagnostic::Diagnostic::error(
                 "yaml-syntax",
                 span,
@@ -173,5 +181,49 @@ pub fn parse(text: &str) -> Result<Node, crate::diagnostic::Diagnostic> {
             )
             .with_hint("fix the YAML syntax; nothing else is checked until the file parses"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_lines_and_columns() {
+        let root = parse("a:\n  b: [x, 2]\n").unwrap();
+        let NodeKind::Map(entries) = &root.kind else {
+            panic!("{root:?}")
+        };
+        let NodeKind::Map(inner) = &entries[0].1.kind else {
+            panic!()
+        };
+        assert_eq!((inner[0].0.span.line, inner[0].0.span.column), (2, 3));
+        let NodeKind::Seq(items) = &inner[0].1.kind else {
+            panic!()
+        };
+        assert_eq!(items[1].kind, NodeKind::Int(2));
+        assert_eq!((items[1].span.line, items[1].span.column), (2, 10));
+    }
+
+    #[test]
+    fn rejects_duplicate_keys() {
+        let d = parse("a: 1\na: 2\n").unwrap_err();
+        assert_eq!(d.code, "yaml-syntax");
+        assert_eq!((d.span.line, d.span.column), (2, 1));
+        assert!(d.message.contains("duplicate mapping key"), "{}", d.message);
+    }
+
+    #[test]
+    fn alias_bombs_hit_the_budget() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+        {
+            let refs = vec![format!("*{prev}"); 9].join(", ");
+            text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let d = parse(&text).unwrap_err();
+        assert_eq!(d.code, "yaml-too-large", "{}", d.message);
     }
 }
