@@ -3,9 +3,9 @@
 //! These tests fail, never skip, when `amtool` is missing (Debian/Ubuntu:
 //! `apt-get install prometheus-alertmanager`); `ONCALLC_AMTOOL` overrides the binary.
 //!
-//! `amtool check-config` only parses and validates the file: it does not open the
-//! `routing_key_file` / `api_url_file` paths (verified with 0.25), so the plan keeps absolute
-//! production-like paths that do not exist on the test machine.
+//! The plan is the real one of `examples/acm/oncall.yaml`. `amtool check-config` only parses and
+//! validates the file: it does not open the `routing_key_file` / `api_url_file` paths (verified
+//! with 0.25), so the plan keeps its production paths, which do not exist on the test machine.
 
 mod alertmanager_support;
 
@@ -44,10 +44,7 @@ const ROUTING_CASES: &[(&[&str], &str)] = &[
 ];
 
 fn plan() -> Plan {
-    example_plan(
-        Utf8Path::new("/etc/alertmanager/pagerduty"),
-        Utf8Path::new("/etc/alertmanager/slack-webhook"),
-    )
+    example_plan()
 }
 
 /// Emits the plan's config into a fresh temporary directory; the directory lives as long as

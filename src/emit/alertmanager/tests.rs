@@ -172,7 +172,8 @@ fn environment_subtrees_deliver_to_slack_and_page_with_continue() {
 #[test]
 fn alerts_reach_the_expected_receivers() {
     let plan = plan();
-    let cases: &[(&[(&str, &str)], &[&str])] = &[
+    type Labels<'a> = &'a [(&'a str, &'a str)];
+    let cases: &[(Labels, &[&str])] = &[
         (
             &[("env", "prod-na"), ("severity", "critical")],
             &["slack-prod-na", "pagerduty-prod-na"],
