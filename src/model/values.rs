@@ -211,7 +211,11 @@ pub struct Matcher {
 impl Matcher {
     /// Alertmanager's canonical spelling, with the value quoted and escaped.
     pub fn to_alertmanager(&self) -> String {
-        let escaped = self.value.replace('\\', "\\\\").replace('"', "\\\"");
+        let escaped = self
+            .value
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n");
         format!("{}{}\"{escaped}\"", self.label, self.op)
     }
 }
@@ -334,6 +338,9 @@ mod tests {
         assert_eq!(m.to_alertmanager(), "severity=\"critical\"");
         assert_eq!(matcher("severity=~critical|page").unwrap().op, "=~");
         assert_eq!(matcher("a=\"x\\\"y\"").unwrap().value, "x\"y");
+        let newline = matcher("a=\"x\\ny\"").unwrap();
+        assert_eq!(newline.value, "x\ny");
+        assert_eq!(newline.to_alertmanager(), "a=\"x\\ny\"");
         assert!(matcher("9x=\"a\"").is_err());
         assert!(matcher("severity").is_err());
     }
