@@ -13,4 +13,5 @@ pub mod model;
 pub mod pipeline;
 pub mod plan;
 pub mod suggest;
+pub mod time;
 pub mod validate;
