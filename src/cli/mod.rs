@@ -43,6 +43,8 @@ pub const USAGE_OR_IO_ERROR: u8 = 2;
 pub mod build;
 pub mod check;
 pub mod compile_args;
+pub mod coverage;
+pub mod who;
 
 /// Reports a pipeline failure: model errors are exit 1, anything else exit 2.
 pub(crate) fn pipeline_failure(
