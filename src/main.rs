@@ -19,6 +19,10 @@ enum Command {
     Build(CompileArgs),
     /// Validate the model and fail with a diff when the output directory is stale (for CI and pre-commit).
     Check(CompileArgs),
+    /// Simulate the schedules over a window and report every gap and overlap per level.
+    Coverage(cli::coverage::CoverageArgs),
+    /// Print who would be paged at each escalation rule at an instant.
+    Who(cli::who::WhoArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +42,8 @@ fn main() -> ExitCode {
     let result: Result<Outcome, CliError> = match &cli.command {
         Command::Build(args) => cli::build::run(args, &mut stdout, &mut stderr),
         Command::Check(args) => cli::check::run(args, &mut stdout, &mut stderr),
+        Command::Coverage(args) => cli::coverage::run(args, &mut stdout, &mut stderr),
+        Command::Who(args) => cli::who::run(args, &mut stdout, &mut stderr),
     };
     match result {
         Ok(outcome) => outcome.into(),
