@@ -28,11 +28,10 @@ impl Decoder {
                 asked: Vec::new(),
             }),
             other => {
-                self.push(type_error(
-                    node,
-                    &format!("{what} must be a mapping"),
-                    other,
-                ));
+                self.push(
+                    type_error(node, &format!("{what} must be a mapping"), other)
+                        .with_hint("write `key: value` lines indented under it"),
+                );
                 None
             }
         }
@@ -43,14 +42,16 @@ impl Decoder {
         match &node.kind {
             NodeKind::Str(s) => Some(Spanned::new(s.clone(), node.span)),
             other => {
-                let mut d = type_error(node, &format!("{what} must be a string"), other);
-                if matches!(
-                    other,
-                    NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_)
-                ) {
-                    d = d.with_hint("quote the value, e.g. \"no\" or \"1.10\"");
-                }
-                self.push(d);
+                let hint = match other {
+                    NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_) => {
+                        "quote the value, e.g. \"no\" or \"1.10\""
+                    }
+                    NodeKind::Null => "write the value after the colon",
+                    _ => "write one value, not a list or a mapping",
+                };
+                self.push(
+                    type_error(node, &format!("{what} must be a string"), other).with_hint(hint),
+                );
                 None
             }
         }
@@ -61,11 +62,10 @@ impl Decoder {
         match &node.kind {
             NodeKind::Int(i) => Some(Spanned::new(*i, node.span)),
             other => {
-                self.push(type_error(
-                    node,
-                    &format!("{what} must be a whole number"),
-                    other,
-                ));
+                self.push(
+                    type_error(node, &format!("{what} must be a whole number"), other)
+                        .with_hint("write a whole number such as 2"),
+                );
                 None
             }
         }
@@ -81,7 +81,10 @@ impl Decoder {
         match &node.kind {
             NodeKind::Seq(items) => items.iter().filter_map(|n| item(self, n)).collect(),
             other => {
-                self.push(type_error(node, &format!("{what} must be a list"), other));
+                self.push(
+                    type_error(node, &format!("{what} must be a list"), other)
+                        .with_hint("write `[a, b]`, or one `- item` per line"),
+                );
                 Vec::new()
             }
         }

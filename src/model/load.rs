@@ -38,7 +38,7 @@ fn decode_model(d: &mut Decoder, root: &Node) -> Option<Model> {
         ..Model::default()
     };
     if let Some(n) = map.required("sites", d) {
-        model.sites_span = n.span;
+        model.sites_span = read_as_map(n);
         model.sites = named(d, n, "`sites`", site);
     }
     model.exceptions = map.optional("exceptions").and_then(|n| exceptions(d, n));
@@ -47,7 +47,7 @@ fn decode_model(d: &mut Decoder, root: &Node) -> Option<Model> {
         .and_then(|(k, n)| rotation(d, n, k, "`catch_all`", RotationKeys::WithZone));
     model.escalation = map.required("escalation", d).and_then(|n| escalation(d, n));
     if let Some(n) = map.required("environments", d) {
-        model.environments_span = n.span;
+        model.environments_span = read_as_map(n);
         model.environments = named(d, n, "`environments`", environment);
     }
     model.alertmanager = map
@@ -55,6 +55,15 @@ fn decode_model(d: &mut Decoder, root: &Node) -> Option<Model> {
         .and_then(|n| alertmanager(d, n));
     map.finish(d);
     Some(model)
+}
+
+/// The span of a mapping of names, or the default span when it is no mapping (reported while
+/// decoding it), so that validate does not also call it empty.
+fn read_as_map(node: &Node) -> Span {
+    match node.kind {
+        NodeKind::Map(_) => node.span,
+        _ => Span::default(),
+    }
 }
 
 /// Decodes a mapping whose keys are names (sites, environments), in file order.
@@ -135,8 +144,11 @@ fn rotation(
 }
 
 fn members(d: &mut Decoder, map: &mut MapReader<'_>, what: &str) -> (Vec<Text>, Span) {
+    let what = format!("`members` of {what}");
     match map.required("members", d) {
-        Some(n) => (d.strings(n, &format!("`members` of {what}")), n.span),
+        Some(n) if matches!(n.kind, NodeKind::Seq(_)) => (d.strings(n, &what), n.span),
+        // Not a list: reported here, so the span says "already reported" like a missing key.
+        Some(n) => (d.strings(n, &what), map.span()),
         None => (Vec::new(), map.span()),
     }
 }
@@ -179,8 +191,12 @@ fn signup(d: &mut Decoder, node: &Node) -> Option<Signup> {
 fn escalation(d: &mut Decoder, node: &Node) -> Option<Escalation> {
     let mut map = d.map(node, "`escalation`")?;
     let loops = map.optional("loops").and_then(|n| d.int(n, "`loops`"));
+    // Missing or not a list: reported here; the span of `escalation` says so to validate.
     let (rules, rules_span) = match map.required("rules", d) {
-        Some(n) => (d.list(n, "`escalation.rules`", rule), n.span),
+        Some(n) if matches!(n.kind, NodeKind::Seq(_)) => {
+            (d.list(n, "`escalation.rules`", rule), n.span)
+        }
+        Some(n) => (d.list(n, "`escalation.rules`", rule), node.span),
         None => (Vec::new(), node.span),
     };
     map.finish(d);
@@ -245,9 +261,12 @@ fn alertmanager(d: &mut Decoder, node: &Node) -> Option<AlertmanagerSettings> {
         page_when_span: node.span,
         group_by: Vec::new(),
     };
+    // Missing or not a list: reported here; the span of `alertmanager` says so to validate.
     if let Some(n) = map.required("page_when", d) {
         settings.page_when = d.strings(n, "`alertmanager.page_when`");
-        settings.page_when_span = n.span;
+        if matches!(n.kind, NodeKind::Seq(_)) {
+            settings.page_when_span = n.span;
+        }
     }
     if let Some(n) = map.optional("group_by") {
         settings.group_by = d.strings(n, "`alertmanager.group_by`");

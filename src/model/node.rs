@@ -166,6 +166,9 @@ pub fn parse(text: &str) -> Result<Node, crate::diagnostic::Diagnostic> {
                 .filter(|(head, _)| head.starts_with("line "))
                 .map(|(_, rest)| rest)
                 .unwrap_or(reason);
+            // serde-saphyr's advice to its API users means nothing to someone editing the model.
+            let reason =
+                reason.trim_end_matches(", set DuplicateKeyPolicy in Options if acceptable");
             if reason.contains("budget breached") {
                 return Err(crate::diagnostic::Diagnostic::error(
                     "yaml-too-large",

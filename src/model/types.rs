@@ -20,7 +20,7 @@ pub struct Model {
     pub report: Option<ReportWindow>,
     /// Level 1: sites in file order.
     pub sites: Vec<Site>,
-    /// Where `sites:` is written.
+    /// Where `sites:` is written (the default span when missing or not a mapping).
     pub sites_span: Span,
     /// Level 2.
     pub exceptions: Option<Exceptions>,
@@ -30,7 +30,7 @@ pub struct Model {
     pub escalation: Option<Escalation>,
     /// Environments in file order.
     pub environments: Vec<Environment>,
-    /// Where `environments:` is written.
+    /// Where `environments:` is written (the default span when missing or not a mapping).
     pub environments_span: Span,
     /// Alertmanager settings.
     pub alertmanager: Option<AlertmanagerSettings>,
@@ -108,7 +108,7 @@ pub struct Escalation {
     pub loops: Option<Spanned<i64>>,
     /// Rules in order.
     pub rules: Vec<EscalationRule>,
-    /// Where `rules:` is written.
+    /// Where `rules:` is written (or the policy, when missing or not a list).
     pub rules_span: Span,
 }
 
@@ -151,7 +151,7 @@ pub struct AlertmanagerSettings {
     pub env_label: Option<Text>,
     /// Matchers that make an alert page.
     pub page_when: Vec<Text>,
-    /// Where `page_when:` is written.
+    /// Where `page_when:` is written (or the settings, when missing or not a list).
     pub page_when_span: Span,
     /// Grouping labels.
     pub group_by: Vec<Text>,

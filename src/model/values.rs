@@ -51,7 +51,7 @@ pub fn duration(text: &str) -> Result<u64, ValueError> {
 /// Alertmanager's spelling of a duration in seconds (the largest unit that divides it).
 pub fn alertmanager_duration(seconds: u64) -> String {
     for (unit, scale) in [("w", 604_800), ("d", 86_400), ("h", 3600), ("m", 60)] {
-        if seconds >= scale && seconds % scale == 0 {
+        if seconds >= scale && seconds.is_multiple_of(scale) {
             return format!("{}{unit}", seconds / scale);
         }
     }

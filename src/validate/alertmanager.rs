@@ -20,7 +20,8 @@ pub(super) fn check(model: &Model, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if am.page_when.is_empty() {
+    // `page_when` missing or not a list is already reported by the loader.
+    if am.page_when.is_empty() && am.page_when_span != am.span {
         out.push(
             Diagnostic::error(
                 "no-page-matchers",
@@ -74,17 +75,17 @@ pub(super) fn check(model: &Model, out: &mut Vec<Diagnostic>) {
         ),
         Some(_) => {}
     }
-    if let Some(url) = &am.pagerduty_url {
-        if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
-            out.push(
-                Diagnostic::error(
-                    "bad-url",
-                    url.span,
-                    format!("`{}` is not an http(s) URL", url.value),
-                )
-                .with_hint("leave `pagerduty_url` out to use PagerDuty's Events API"),
-            );
-        }
+    if let Some(url) = &am.pagerduty_url
+        && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
+    {
+        out.push(
+            Diagnostic::error(
+                "bad-url",
+                url.span,
+                format!("`{}` is not an http(s) URL", url.value),
+            )
+            .with_hint("leave `pagerduty_url` out to use PagerDuty's Events API"),
+        );
     }
 }
 

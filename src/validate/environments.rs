@@ -1,13 +1,14 @@
-//! Rules on environments: a service each, unique names and label values, timeouts.
+//! Rules on environments: a service each, unique and unreserved names, label values, timeouts.
 
 use super::value_error;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Span};
 use crate::model::{Environment, Model, Text, values};
 use crate::plan::names;
 use std::collections::BTreeMap;
 
 pub(super) fn check(model: &Model, out: &mut Vec<Diagnostic>) {
-    if model.environments.is_empty() && model.team.is_some() {
+    // The default span: `environments` is missing or no mapping, already reported by the loader.
+    if model.environments.is_empty() && model.environments_span != Span::default() {
         out.push(
             Diagnostic::error("no-environments", model.environments_span, "the model has no environment")
                 .with_hint("add one per PagerDuty service, e.g. `prod: { service: Service_PROD, slack: \"#prod\" }`"),
@@ -19,16 +20,16 @@ pub(super) fn check(model: &Model, out: &mut Vec<Diagnostic>) {
     for env in &model.environments {
         let name = env.name.value.as_str();
         one(env, out);
-        if let Some(service) = &env.service {
-            if let Some(first) = services.insert(&service.value, name) {
-                out.push(duplicate(
-                    service,
-                    format!(
-                        "service `{}` is also the service of `{first}`",
-                        service.value
-                    ),
-                ));
-            }
+        if let Some(service) = &env.service
+            && let Some(first) = services.insert(&service.value, name)
+        {
+            out.push(duplicate(
+                service,
+                format!(
+                    "service `{}` is also the service of `{first}`",
+                    service.value
+                ),
+            ));
         }
         let label = env.label.as_ref().unwrap_or(&env.name);
         if let Some(first) = labels.insert(&label.value, name) {
@@ -50,6 +51,9 @@ pub(super) fn check(model: &Model, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The name whose Slack receiver (`slack-unrouted`) takes the alerts that match no environment.
+const UNROUTED: &str = "unrouted";
+
 fn duplicate(at: &Text, message: String) -> Diagnostic {
     Diagnostic::error("duplicate-name", at.span, message)
         .with_hint("each environment needs its own")
@@ -65,6 +69,19 @@ fn one(env: &Environment, out: &mut Vec<Diagnostic>) {
                 format!("`{}` cannot name receivers and key files", name.value),
             )
             .with_hint("use letters, digits, `-` and `_`, starting with a letter or digit"),
+        );
+    }
+    if name.value == UNROUTED {
+        out.push(
+            Diagnostic::error(
+                "reserved-name",
+                name.span,
+                format!(
+                    "environment `{UNROUTED}` would reuse `{}`, the receiver of alerts that match no environment",
+                    names::slack_receiver(UNROUTED)
+                ),
+            )
+            .with_hint("rename the environment; set `label: unrouted` if the alerts carry that value"),
         );
     }
     match &env.service {
@@ -105,25 +122,25 @@ fn one(env: &Environment, out: &mut Vec<Diagnostic>) {
         ),
         Some(_) => {}
     }
-    if let Some(urgency) = &env.urgency {
-        if !matches!(urgency.value.as_str(), "high" | "low") {
-            out.push(
-                Diagnostic::error(
-                    "bad-urgency",
-                    urgency.span,
-                    format!("`{}` is not an urgency", urgency.value),
-                )
-                .with_hint("urgency is `high` or `low`"),
-            );
-        }
+    if let Some(urgency) = &env.urgency
+        && !matches!(urgency.value.as_str(), "high" | "low")
+    {
+        out.push(
+            Diagnostic::error(
+                "bad-urgency",
+                urgency.span,
+                format!("`{}` is not an urgency", urgency.value),
+            )
+            .with_hint("urgency is `high` or `low`"),
+        );
     }
-    if let Some(label) = &env.label {
-        if label.value.is_empty() {
-            out.push(
-                Diagnostic::error("bad-label", label.span, "the label value is empty")
-                    .with_hint("leave `label` out to use the environment's name"),
-            );
-        }
+    if let Some(label) = &env.label
+        && label.value.is_empty()
+    {
+        out.push(
+            Diagnostic::error("bad-label", label.span, "the label value is empty")
+                .with_hint("leave `label` out to use the environment's name"),
+        );
     }
     for timeout in [&env.auto_resolve, &env.ack_timeout].into_iter().flatten() {
         match values::duration(&timeout.value) {

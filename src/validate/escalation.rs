@@ -37,19 +37,20 @@ pub(super) fn check(model: &Model, out: &mut Vec<Diagnostic>) {
     let Some(escalation) = &model.escalation else {
         return;
     };
-    if let Some(loops) = &escalation.loops {
-        if !(0..=MAX_LOOPS).contains(&loops.value) {
-            out.push(
-                Diagnostic::error(
-                    "loops-out-of-range",
-                    loops.span,
-                    format!("`loops: {}` is outside 0..=9", loops.value),
-                )
-                .with_hint("PagerDuty repeats an escalation policy at most 9 times"),
-            );
-        }
+    if let Some(loops) = &escalation.loops
+        && !(0..=MAX_LOOPS).contains(&loops.value)
+    {
+        out.push(
+            Diagnostic::error(
+                "loops-out-of-range",
+                loops.span,
+                format!("`loops: {}` is outside 0..=9", loops.value),
+            )
+            .with_hint("PagerDuty repeats an escalation policy at most 9 times"),
+        );
     }
-    if escalation.rules.is_empty() {
+    // `rules` missing or not a list is already reported by the loader.
+    if escalation.rules.is_empty() && escalation.rules_span != escalation.span {
         out.push(
             Diagnostic::error(
                 "no-escalation-rules",

@@ -5,18 +5,18 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Model, values};
 
 pub(super) fn check(model: &Model, out: &mut Vec<Diagnostic>) {
-    if let Some(team) = &model.team {
-        if team.value.trim().is_empty() {
-            out.push(
-                Diagnostic::error("empty-name", team.span, "`team` is empty")
-                    .with_hint("name the team; it prefixes every PagerDuty object"),
-            );
-        }
+    if let Some(team) = &model.team
+        && team.value.trim().is_empty()
+    {
+        out.push(
+            Diagnostic::error("empty-name", team.span, "`team` is empty")
+                .with_hint("name the team; it prefixes every PagerDuty object"),
+        );
     }
-    if let Some(anchor) = &model.anchor {
-        if let Err(e) = values::date(&anchor.value) {
-            out.push(value_error("bad-date", anchor.span, e));
-        }
+    if let Some(anchor) = &model.anchor
+        && let Err(e) = values::date(&anchor.value)
+    {
+        out.push(value_error("bad-date", anchor.span, e));
     }
     if let Some(report) = &model.report {
         let from = values::date(&report.from.value);

@@ -39,3 +39,6 @@ fn value_error(
 
 #[cfg(test)]
 pub(crate) mod test_support;
+
+#[cfg(test)]
+mod tests;

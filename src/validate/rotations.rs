@@ -1,7 +1,7 @@
 //! Rules on rotations: zones, weekly hours, turn lengths, members.
 
 use super::{value_error, zones};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Span};
 use crate::model::{Model, Rotation, values};
 use std::collections::BTreeMap;
 
@@ -10,7 +10,8 @@ const MIN_TURN: u64 = 3600;
 const MAX_TURN: u64 = 365 * 86_400;
 
 pub(super) fn check(model: &Model, out: &mut Vec<Diagnostic>) {
-    if model.sites.is_empty() && model.team.is_some() {
+    // The default span: `sites` is missing or no mapping, already reported by the loader.
+    if model.sites.is_empty() && model.sites_span != Span::default() {
         out.push(
             Diagnostic::error("no-sites", model.sites_span, "the model has no site")
                 .with_hint("business hours need at least one site with members"),
@@ -51,15 +52,15 @@ fn rotation(r: &Rotation, what: &str, out: &mut Vec<Diagnostic>) {
     if let Some(zone) = &r.zone {
         zones::check(zone, out);
     }
-    if let Some(hours) = &r.hours {
-        if let Err(e) = values::weekly_hours(&hours.value) {
-            let code = if e.message.contains("ends before") {
-                "end-before-start"
-            } else {
-                "bad-hours"
-            };
-            out.push(value_error(code, hours.span, e));
-        }
+    if let Some(hours) = &r.hours
+        && let Err(e) = values::weekly_hours(&hours.value)
+    {
+        let code = if e.message.contains("ends before") {
+            "end-before-start"
+        } else {
+            "bad-hours"
+        };
+        out.push(value_error(code, hours.span, e));
     }
     if let Some(turn) = &r.turn {
         match values::duration(&turn.value) {

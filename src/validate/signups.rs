@@ -30,17 +30,20 @@ pub(super) fn check(model: &Model, out: &mut Vec<Diagnostic>) {
         }
         let from = parse(&signup.from, zone, out);
         let to = parse(&signup.to, zone, out);
-        if let (Some(from), Some(to)) = (from, to) {
-            if to <= from {
-                out.push(
-                    Diagnostic::error(
-                        "end-before-start",
-                        signup.to.span,
-                        format!("the sign-up ends ({to}) before it starts ({from})"),
-                    )
-                    .with_hint("`to` must come after `from`"),
-                );
-            }
+        if let (Some(from), Some(to)) = (from, to)
+            && to <= from
+        {
+            out.push(
+                Diagnostic::error(
+                    "end-before-start",
+                    signup.to.span,
+                    format!(
+                        "the sign-up ends ({}) before it starts ({})",
+                        signup.to.value, signup.from.value
+                    ),
+                )
+                .with_hint("`to` must come after `from`"),
+            );
         }
     }
 }
@@ -57,23 +60,22 @@ fn parse(
             return None;
         }
     };
-    if let Some(zone) = zone {
-        if let LocalResult::None = zone.from_local_datetime(&local) {
-            out.push(
-                Diagnostic::error(
-                    "nonexistent-local-time",
-                    text.span,
-                    format!(
-                        "{local} does not exist in {}: the clocks skip it",
-                        zone.name()
-                    ),
-                )
-                .with_hint(
-                    "daylight saving time starts then; use the first minute after the change",
+    if let Some(zone) = zone
+        && let LocalResult::None = zone.from_local_datetime(&local)
+    {
+        out.push(
+            Diagnostic::error(
+                "nonexistent-local-time",
+                text.span,
+                format!(
+                    "`{}` does not exist in {}: the clocks skip it",
+                    text.value,
+                    zone.name()
                 ),
-            );
-            return None;
-        }
+            )
+            .with_hint("daylight saving time starts then; use the first minute after the change"),
+        );
+        return None;
     }
     Some(local)
 }
