@@ -134,9 +134,9 @@ fn write_group(group: &GroupCoverage, out: &mut dyn Write) -> std::io::Result<()
     writeln!(
         out,
         "  covered {} ({} with no one), more than one on call {}",
-        percent(group.covered_percent, group.uncovered_seconds > 0),
+        time::percent(group.covered_percent, group.uncovered_seconds > 0),
         time::duration(group.uncovered_seconds),
-        percent(group.overlap_percent, false),
+        time::percent(group.overlap_percent, false),
     )?;
     write_patterns("no one on call", &group.gap_patterns, out)?;
     write_patterns("more than one on call", &group.overlap_patterns, out)
@@ -155,14 +155,4 @@ fn write_patterns(title: &str, patterns: &[Pattern], out: &mut dyn Write) -> std
         )?;
     }
     Ok(())
-}
-
-/// Two decimals; never rounds a share that misses something up to 100.00%.
-pub(crate) fn percent(value: f64, short_of_full: bool) -> String {
-    let shown = (value * 100.0).round() / 100.0;
-    if short_of_full && shown >= 100.0 {
-        "99.99%".to_string()
-    } else {
-        format!("{shown:.2}%")
-    }
 }

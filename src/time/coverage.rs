@@ -246,6 +246,17 @@ fn segment_labels(
         .unwrap_or_default()
 }
 
+/// A share in percent with two decimals; never rounds a share that misses something up to
+/// `100.00%`.
+pub fn percent(value: f64, short_of_full: bool) -> String {
+    let shown = (value * 100.0).round() / 100.0;
+    if short_of_full && shown >= 100.0 {
+        "99.99%".to_string()
+    } else {
+        format!("{shown:.2}%")
+    }
+}
+
 /// Serializes an instant as RFC 3339 in UTC with a `Z` suffix.
 pub fn rfc3339<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&at.to_rfc3339_opts(SecondsFormat::AutoSi, true))

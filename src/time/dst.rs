@@ -42,6 +42,9 @@ pub struct Regime {
     /// Short file-name-safe name: `standard`, `dst` (every DST zone on DST), or
     /// `dst-<zones on DST>`.
     pub slug: String,
+    /// Human name, e.g. `Standard time in every zone` or
+    /// `Daylight-saving time in America/Chicago, America/New_York only`.
+    pub name: String,
     /// Each zone's state during the regime, in the order given.
     pub zones: Vec<ZoneState>,
     /// The periods of the window the regime holds, in order.
@@ -182,6 +185,7 @@ pub fn regimes(zones: &[Tz], window: Span) -> Vec<Regime> {
             })
             .collect();
         let base = slug(zones, &observes_dst, &states);
+        let name = name(&base, &states);
         let taken = bases.iter().filter(|b| **b == base).count();
         let slug = match taken {
             0 => base.clone(),
@@ -190,6 +194,7 @@ pub fn regimes(zones: &[Tz], window: Span) -> Vec<Regime> {
         bases.push(base);
         out.push(Regime {
             slug,
+            name,
             zones: states,
             week: representative_week(&spans),
             periods: spans.iter().map(|&s| period(s)).collect(),
@@ -220,6 +225,19 @@ fn slug(zones: &[Tz], observes_dst: &[bool], states: &[ZoneState]) -> String {
         let mut names: Vec<String> = on_dst.iter().map(|&i| short_name(zones[i])).collect();
         names.dedup();
         format!("dst-{}", names.join("-"))
+    }
+}
+
+fn name(slug: &str, states: &[ZoneState]) -> String {
+    let on_dst: Vec<&str> = states
+        .iter()
+        .filter(|z| z.dst)
+        .map(|z| z.zone.as_str())
+        .collect();
+    match slug {
+        "standard" => "Standard time in every zone".to_string(),
+        "dst" => "Daylight-saving time wherever observed".to_string(),
+        _ => format!("Daylight-saving time in {} only", on_dst.join(", ")),
     }
 }
 

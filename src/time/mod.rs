@@ -49,6 +49,7 @@ mod who;
 
 pub use coverage::{
     CoverageReport, FIRST_RESPONDERS, GroupCoverage, ScheduleRef, Window, coverage, level_number,
+    percent,
 };
 pub use dst::{Period, Regime, Transition, ZoneState};
 pub use interval::{Segment, Span};
@@ -59,18 +60,20 @@ pub use who::{RuleOnCall, ScheduleOnCall, who};
 use crate::plan::Plan;
 use chrono::{DateTime, Utc};
 
-/// The DST regimes of the zones of the given schedules over `[from, to)` (see [`Regime`]).
+/// The DST regimes of the zones of the given schedules (each zone once, in schedule order) over
+/// `[from, to)` (see [`Regime`]).
 pub fn regimes(
     plan: &Plan,
     schedules: &[usize],
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Vec<Regime> {
-    let zones: Vec<_> = schedules
-        .iter()
-        .filter_map(|&i| plan.schedules.get(i))
-        .map(|s| s.zone)
-        .collect();
+    let mut zones: Vec<chrono_tz::Tz> = Vec::new();
+    for schedule in schedules.iter().filter_map(|&i| plan.schedules.get(i)) {
+        if !zones.contains(&schedule.zone) {
+            zones.push(schedule.zone);
+        }
+    }
     dst::regimes(&zones, Span::new(from.timestamp(), to.timestamp()))
 }
 
