@@ -96,9 +96,9 @@ pub fn render(diagnostics: &[Diagnostic], path: &str, source: &str) -> String {
             "{path}:{line}:{column}: {}[{}]: {}\n",
             d.severity, d.code, d.message
         ));
+        let gutter = line.to_string();
+        let pad = " ".repeat(gutter.len());
         if let Some(text) = line.checked_sub(1).and_then(|i| lines.get(i as usize)) {
-            let gutter = line.to_string();
-            let pad = " ".repeat(gutter.len());
             let indent: String = text
                 .chars()
                 .take(column.saturating_sub(1) as usize)
@@ -111,7 +111,7 @@ pub fn render(diagnostics: &[Diagnostic], path: &str, source: &str) -> String {
             ));
         }
         if let Some(hint) = &d.hint {
-            out.push_str(&format!("  = hint: {hint}\n"));
+            out.push_str(&format!("{pad} = hint: {hint}\n"));
         }
     }
     out

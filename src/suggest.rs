@@ -1,20 +1,28 @@
 //! "Did you mean ...?": the closest known spelling of a misspelt word.
 
-/// Edit distance between two strings, counted in characters, ignoring ASCII case.
+/// Edit distance between two strings, counted in characters, ignoring ASCII case; swapping two
+/// neighbouring characters counts as one edit (`trun` -> `turn`).
 pub fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
     let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+    // Rows i-2, i-1 and i of the optimal-string-alignment table.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut current = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            current[j] = best;
         }
+        before = std::mem::replace(&mut previous, current);
     }
-    row[b.len()]
+    previous[b.len()]
 }
 
 /// The closest candidate, if it is close enough to be a likely misspelling (ties: the first).
@@ -35,8 +43,10 @@ mod tests {
     #[test]
     fn counts_edits() {
         assert_eq!(distance("zone", "zone"), 0);
-        assert_eq!(distance("zoen", "zone"), 2);
-        assert_eq!(distance("membres", "members"), 2);
+        assert_eq!(distance("zoen", "zone"), 1);
+        assert_eq!(distance("trun", "turn"), 1);
+        assert_eq!(distance("membres", "members"), 1);
+        assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("", "abc"), 3);
     }
 

