@@ -6,6 +6,7 @@
 //! [`files`] (write or compare). `time` simulates the plan's schedules.
 
 pub mod cli;
+pub mod crosscheck;
 pub mod diagnostic;
 pub mod emit;
 pub mod files;

@@ -21,6 +21,8 @@ pub enum Error {
     },
     /// A bug: planning or the self-check failed on a valid model.
     Internal(String),
+    /// The rendered files break cross-system invariants (see [`crate::crosscheck`]), one each.
+    Invariants(Vec<String>),
 }
 
 impl std::fmt::Display for Error {
@@ -28,6 +30,10 @@ impl std::fmt::Display for Error {
         match self {
             Error::Io(message) | Error::Internal(message) => f.write_str(message),
             Error::Model { rendered, .. } => f.write_str(rendered),
+            Error::Invariants(violations) => {
+                writeln!(f, "the generated files break cross-system invariants:")?;
+                violations.iter().try_for_each(|v| writeln!(f, "  - {v}"))
+            }
         }
     }
 }
@@ -101,11 +107,23 @@ pub fn self_check(files: &Files) -> Result<(), Error> {
     Ok(())
 }
 
+/// Checks the rendered files against the plan across both systems.
+pub fn invariants(plan: &Plan, files: &Files) -> Result<(), Error> {
+    let violations = crate::crosscheck::check(plan, files);
+    if violations.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Invariants(
+        violations.iter().map(ToString::to_string).collect(),
+    ))
+}
+
 /// Plans and renders the model at `path`, with the self-check.
 pub fn compile(path: &Utf8Path, options: &Options) -> Result<(Planned, Files), Error> {
     let planned = plan_file(path, options)?;
     let files = render(&planned.plan);
     self_check(&files)?;
+    invariants(&planned.plan, &files)?;
     Ok((planned, files))
 }
 

@@ -46,11 +46,20 @@ pub mod compile_args;
 pub mod coverage;
 pub mod who;
 
-/// Reports a pipeline failure: model errors are exit 1, anything else exit 2.
+/// Reports a pipeline failure: model errors and broken invariants are exit 1, anything else exit 2.
 pub(crate) fn pipeline_failure(
     error: crate::pipeline::Error,
     stderr: &mut dyn std::io::Write,
 ) -> Result<Outcome, CliError> {
+    if let crate::pipeline::Error::Invariants(violations) = &error {
+        write!(stderr, "{error}")?;
+        writeln!(
+            stderr,
+            "{} invariant(s) broken; nothing written",
+            violations.len()
+        )?;
+        return Ok(Outcome::Failed);
+    }
     match error {
         crate::pipeline::Error::Model {
             diagnostics,

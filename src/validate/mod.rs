@@ -3,6 +3,7 @@
 //! One file per family of rules. Each rule has a stable code (see [`Diagnostic::code`]).
 
 mod alertmanager;
+mod cross;
 mod environments;
 pub mod escalation;
 mod general;
@@ -24,6 +25,7 @@ pub fn validate(model: &Model) -> Vec<Diagnostic> {
     escalation::check(model, &mut out);
     environments::check(model, &mut out);
     alertmanager::check(model, &mut out);
+    cross::check(model, &mut out);
     diagnostic::sort(&mut out);
     out
 }
