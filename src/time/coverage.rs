@@ -1,7 +1,8 @@
 //! Coverage of each level and of the first responders: gaps, overlaps, percentages, patterns.
 
+use super::clock::ZoneClock;
 use super::dst::{Transition, transitions};
-use super::explain::{self, Member};
+use super::explain::{Explainer, Member};
 use super::interval::{Span, partition, total};
 use super::pattern::{Kind, Occurrence, Pattern, fold};
 use super::schedule::{covered, label};
@@ -84,8 +85,9 @@ pub struct Window {
     /// First instant after.
     #[serde(serialize_with = "rfc3339")]
     pub end: DateTime<Utc>,
-    /// Labels of the schedules on call (empty for a gap).
-    pub on_call: Vec<String>,
+    /// The schedules on call, as indexes into [`Plan::schedules`] (see
+    /// [`GroupCoverage::schedules`] for their labels); empty for a gap.
+    pub on_call: Vec<usize>,
     /// Why, in the schedules' local times.
     pub explanation: String,
 }
@@ -94,17 +96,22 @@ pub struct Window {
 pub fn coverage(plan: &Plan, from: DateTime<Utc>, to: DateTime<Utc>) -> CoverageReport {
     let window = Span::new(from.timestamp(), to.timestamp());
     let spans: Vec<Vec<Span>> = plan.schedules.iter().map(|s| covered(s, window)).collect();
+    let mut clocks: Vec<ZoneClock> = Vec::new();
+    for schedule in &plan.schedules {
+        if !clocks.iter().any(|c| c.zone() == schedule.zone) {
+            clocks.push(ZoneClock::new(schedule.zone, window));
+        }
+    }
+    let context = Context {
+        plan,
+        spans: &spans,
+        clocks: &clocks,
+        window,
+    };
     let mut groups = Vec::new();
     if let Some(rule) = plan.policy.rules.first() {
         let name = "first responders (rule 1)".to_string();
-        groups.push(group(
-            plan,
-            &spans,
-            window,
-            FIRST_RESPONDERS,
-            name,
-            &rule.schedules,
-        ));
+        groups.push(group(&context, FIRST_RESPONDERS, name, &rule.schedules));
     }
     let mut levels: Vec<Level> = plan.schedules.iter().map(|s| s.level).collect();
     levels.sort();
@@ -114,7 +121,7 @@ pub fn coverage(plan: &Plan, from: DateTime<Utc>, to: DateTime<Utc>) -> Coverage
             .filter(|&i| plan.schedules[i].level == level)
             .collect();
         let name = format!("level {} ({})", level_number(level), level.key());
-        groups.push(group(plan, &spans, window, level.key(), name, &members));
+        groups.push(group(&context, level.key(), name, &members));
     }
     let zones: Vec<_> = plan.schedules.iter().map(|s| s.zone).collect();
     let mut found = transitions(&zones, window);
@@ -147,14 +154,16 @@ pub fn level_number(level: Level) -> usize {
     }
 }
 
-fn group(
-    plan: &Plan,
-    spans: &[Vec<Span>],
+/// What every group's computation shares.
+struct Context<'a> {
+    plan: &'a Plan,
+    spans: &'a [Vec<Span>],
+    clocks: &'a [ZoneClock],
     window: Span,
-    key: &str,
-    name: String,
-    indexes: &[usize],
-) -> GroupCoverage {
+}
+
+fn group(context: &Context<'_>, key: &str, name: String, indexes: &[usize]) -> GroupCoverage {
+    let (plan, window) = (context.plan, context.window);
     let indexes: Vec<usize> = indexes
         .iter()
         .copied()
@@ -162,14 +171,23 @@ fn group(
         .collect();
     let members: Vec<Member> = indexes
         .iter()
-        .map(|&i| Member {
-            label: label(&plan.schedules[i]),
-            zone: plan.schedules[i].zone,
-            spans: spans[i].clone(),
+        .map(|&i| {
+            let zone = plan.schedules[i].zone;
+            Member {
+                label: label(&plan.schedules[i]),
+                clock: context
+                    .clocks
+                    .iter()
+                    .find(|c| c.zone() == zone)
+                    .cloned()
+                    .unwrap_or_else(|| ZoneClock::new(zone, window)),
+                spans: context.spans[i].clone(),
+            }
         })
         .collect();
     let member_spans: Vec<Vec<Span>> = members.iter().map(|m| m.spans.clone()).collect();
     let segments = partition(window, &member_spans);
+    let mut explainer = Explainer::new(&members);
     let mut gaps = Vec::new();
     let mut overlaps = Vec::new();
     for segment in &segments {
@@ -177,16 +195,17 @@ fn group(
             gaps.push(Occurrence {
                 span: segment.span,
                 on_call: 0,
-                explanation: explain::gap(&members, segment.span),
+                explanation: explainer.gap(segment.span),
             });
         } else if segment.members.len() > 1 {
             overlaps.push(Occurrence {
                 span: segment.span,
                 on_call: segment.members.len(),
-                explanation: explain::overlap(&members, &segment.members, segment.span),
+                explanation: explainer.overlap(&segment.members, segment.span),
             });
         }
     }
+    let texts = explainer.texts();
     let gap_spans: Vec<Span> = gaps.iter().map(|g| g.span).collect();
     let overlap_spans: Vec<Span> = overlaps.iter().map(|o| o.span).collect();
     let (uncovered, doubled) = (total(&gap_spans), total(&overlap_spans));
@@ -198,11 +217,11 @@ fn group(
                 start: utc(o.span.start),
                 end: utc(o.span.end),
                 on_call: if with_names {
-                    segment_labels(&segments, &members, o.span)
+                    segment_members(&segments, &indexes, o.span)
                 } else {
                     Vec::new()
                 },
-                explanation: o.explanation.clone(),
+                explanation: texts.get(o.explanation).cloned().unwrap_or_default(),
             })
             .collect()
     };
@@ -214,7 +233,7 @@ fn group(
             .map(|(&index, m)| ScheduleRef {
                 index,
                 label: m.label.clone(),
-                zone: m.zone.name().to_string(),
+                zone: m.clock.zone().name().to_string(),
             })
             .collect(),
         covered_percent: 100.0 * (window.len() - uncovered) as f64 / length,
@@ -223,26 +242,21 @@ fn group(
         overlap_seconds: doubled,
         gaps: windows(&gaps, false),
         overlaps: windows(&overlaps, true),
-        gap_patterns: fold(Kind::Gap, &gaps, &name),
-        overlap_patterns: fold(Kind::Overlap, &overlaps, &name),
+        gap_patterns: fold(Kind::Gap, &gaps, texts, &name),
+        overlap_patterns: fold(Kind::Overlap, &overlaps, texts, &name),
         name,
     }
 }
 
-fn segment_labels(
+fn segment_members(
     segments: &[super::interval::Segment],
-    members: &[Member],
+    indexes: &[usize],
     span: Span,
-) -> Vec<String> {
+) -> Vec<usize> {
     let i = segments.partition_point(|s| s.span.start < span.start);
     segments
         .get(i)
-        .map(|s| {
-            s.members
-                .iter()
-                .map(|&m| members[m].label.clone())
-                .collect()
-        })
+        .map(|s| s.members.iter().map(|&m| indexes[m]).collect())
         .unwrap_or_default()
 }
 

@@ -35,6 +35,7 @@
 //! Offset transitions are found by scanning each zone every six hours; no zone in the tz database
 //! changes its offset twice within that span in the years this tool is meant for.
 
+mod clock;
 mod coverage;
 mod dst;
 mod explain;

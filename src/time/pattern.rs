@@ -33,8 +33,8 @@ pub struct Occurrence {
     pub span: Span,
     /// How many schedules are on call (0 for a gap).
     pub on_call: usize,
-    /// Why, in local times (see [`super::explain`]).
-    pub explanation: String,
+    /// Why, in local times: an index into the explanation texts (see [`super::explain`]).
+    pub explanation: usize,
 }
 
 /// A recurring gap or overlap.
@@ -84,16 +84,17 @@ struct Run {
 
 /// Folds occurrences (sorted by start) into patterns, sorted by first occurrence.
 ///
-/// `group` names the coverage group in the sentences, e.g. `level 1 (business_hours)`.
-pub fn fold(kind: Kind, occurrences: &[Occurrence], group: &str) -> Vec<Pattern> {
-    type Key<'a> = (i64, i64, usize, &'a str);
-    let mut by_key: BTreeMap<Key<'_>, BTreeMap<u32, Vec<NaiveDate>>> = BTreeMap::new();
+/// `texts` holds the explanations the occurrences point to; `group` names the coverage group in
+/// the sentences, e.g. `level 1 (business_hours)`.
+pub fn fold(kind: Kind, occurrences: &[Occurrence], texts: &[String], group: &str) -> Vec<Pattern> {
+    type Key = (i64, i64, usize, usize);
+    let mut by_key: BTreeMap<Key, BTreeMap<u32, Vec<NaiveDate>>> = BTreeMap::new();
     for occ in occurrences {
         let day = occ.span.start.div_euclid(DAY);
         let tod = occ.span.start - day * DAY;
         let date = date_of_day(day);
         by_key
-            .entry((tod, occ.span.len(), occ.on_call, occ.explanation.as_str()))
+            .entry((tod, occ.span.len(), occ.on_call, occ.explanation))
             .or_default()
             .entry(date.weekday().num_days_from_monday())
             .or_default()
@@ -103,6 +104,7 @@ pub fn fold(kind: Kind, occurrences: &[Occurrence], group: &str) -> Vec<Pattern>
     for ((tod, len, on_call, explanation), weekdays) in by_key {
         let mut runs: Vec<Run> = weekdays.into_values().flat_map(weekly_runs).collect();
         runs.sort_by_key(|r| (r.first, r.weekday.num_days_from_monday()));
+        let explanation = texts.get(explanation).map_or("", String::as_str);
         for members in merge_runs(runs) {
             out.push(pattern(
                 kind,
@@ -350,13 +352,17 @@ pub fn duration(seconds: i64) -> String {
 mod tests {
     use super::*;
 
-    fn gap_at(day: NaiveDate, hour: i64, len: i64, why: &str) -> Occurrence {
+    fn gap_at(day: NaiveDate, hour: i64, len: i64) -> Occurrence {
         let start = day_of_date(day) * DAY + hour * 3600;
         Occurrence {
             span: Span::new(start, start + len * 3600),
             on_call: 0,
-            explanation: why.to_string(),
+            explanation: 0,
         }
+    }
+
+    fn texts() -> Vec<String> {
+        vec!["A ends, B starts".to_string()]
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -369,11 +375,11 @@ mod tests {
         let mut day = d(2027, 3, 15);
         while day <= d(2027, 11, 4) {
             if day.weekday().num_days_from_monday() < 4 {
-                occ.push(gap_at(day, 23, 1, "A ends, B starts"));
+                occ.push(gap_at(day, 23, 1));
             }
             day = day.succ_opt().unwrap();
         }
-        let patterns = fold(Kind::Gap, &occ, "level 1");
+        let patterns = fold(Kind::Gap, &occ, &texts(), "level 1");
         assert_eq!(patterns.len(), 1);
         let p = &patterns[0];
         assert_eq!(
@@ -391,8 +397,8 @@ mod tests {
             d(2027, 1, 25),
             d(2027, 2, 22),
         ];
-        let occ: Vec<Occurrence> = days.into_iter().map(|day| gap_at(day, 1, 2, "x")).collect();
-        let patterns = fold(Kind::Gap, &occ, "g");
+        let occ: Vec<Occurrence> = days.into_iter().map(|day| gap_at(day, 1, 2)).collect();
+        let patterns = fold(Kind::Gap, &occ, &texts(), "g");
         let shape: Vec<(&str, &str, Vec<String>)> = patterns
             .iter()
             .map(|p| (p.first.as_str(), p.last.as_str(), p.except.clone()))
@@ -419,11 +425,11 @@ mod tests {
             let weekday = day.weekday().num_days_from_monday();
             let holiday = day >= d(2027, 2, 8) && day <= d(2027, 2, 10);
             if weekday < 5 && !holiday {
-                occ.push(gap_at(day, 7, 2, "x"));
+                occ.push(gap_at(day, 7, 2));
             }
             day = day.succ_opt().unwrap();
         }
-        let patterns = fold(Kind::Overlap, &occ, "g");
+        let patterns = fold(Kind::Overlap, &occ, &texts(), "g");
         assert_eq!(patterns.len(), 1);
         assert_eq!(patterns[0].days, "Mon-Fri");
         assert_eq!(patterns[0].except, ["2027-02-08..2027-02-10"]);

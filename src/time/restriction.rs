@@ -29,15 +29,24 @@ pub fn open_windows(restrictions: &[Restriction], zone: Tz, window: Span) -> Vec
         let (Some(mut date), Some(last)) = (first, last) else {
             continue;
         };
-        while date <= last {
-            if matches_day(restriction, date) {
-                let open = resolve(zone, date.and_time(restriction.start_time_of_day));
-                let span = Span::new(open, open + duration).intersect(window);
-                if !span.is_empty() {
-                    spans.push(span);
-                }
-            }
+        while date <= last && !matches_day(restriction, date) {
             match date.checked_add_days(Days::new(1)) {
+                Some(next) => date = next,
+                None => break,
+            }
+        }
+        let step = Days::new(if restriction.start_day_of_week.is_some() {
+            7
+        } else {
+            1
+        });
+        while date <= last && matches_day(restriction, date) {
+            let open = resolve(zone, date.and_time(restriction.start_time_of_day));
+            let span = Span::new(open, open + duration).intersect(window);
+            if !span.is_empty() {
+                spans.push(span);
+            }
+            match date.checked_add_days(step) {
                 Some(next) => date = next,
                 None => break,
             }
