@@ -97,6 +97,7 @@ pub fn render(plan: &Plan) -> Files {
     let mut files = Files::new();
     emit::terraform::emit(plan, &mut files);
     emit::alertmanager::emit(plan, &mut files);
+    emit::docs::emit(plan, &mut files);
     files
 }
 

@@ -135,11 +135,11 @@ fn who_lists_each_rule_and_schedule() {
          \x20 Paris       00:30 CET  no one\n\
          \x20 Austin      18:30 CDT  no one\n\
          \x20 Boston      19:30 EDT  no one\n\
-         \x20 Exceptions  19:30 EDT  no one\n\
+         \x20 Exceptions  23:30 UTC  no one\n\
          \x20 nobody is on call for this rule\n\
          rule 2 (catch_all), paged after 15 min:\n\
-         \x20 Catch-all  23:30 UTC  sre.lead@example.com\n"
+         \x20 Catch-all  23:30 UTC  eng.manager@example.com\n"
     );
     let text = run_who("2027-01-12T15:00:00+01:00");
-    assert!(text.contains("  Paris       15:00 CET  julien.bernard@example.com\n"));
+    assert!(text.contains("  Paris       15:00 CET  claire.martin@example.com\n"));
 }

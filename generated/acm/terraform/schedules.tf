@@ -6,8 +6,8 @@ resource "pagerduty_schedule" "business_hours_xian" {
 
   layer {
     name                         = "Xian business hours"
-    start                        = "2027-01-04T00:00:00+08:00"
-    rotation_virtual_start       = "2027-01-04T00:00:00+08:00"
+    start                        = "2026-12-28T00:00:00+08:00"
+    rotation_virtual_start       = "2026-12-28T00:00:00+08:00"
     rotation_turn_length_seconds = 604800
     users = [
       data.pagerduty_user.li_wei.id,
@@ -57,8 +57,8 @@ resource "pagerduty_schedule" "business_hours_paris" {
 
   layer {
     name                         = "Paris business hours"
-    start                        = "2027-01-04T00:00:00+01:00"
-    rotation_virtual_start       = "2027-01-04T00:00:00+01:00"
+    start                        = "2026-12-28T00:00:00+01:00"
+    rotation_virtual_start       = "2026-12-28T00:00:00+01:00"
     rotation_turn_length_seconds = 604800
     users = [
       data.pagerduty_user.claire_martin.id,
@@ -108,8 +108,8 @@ resource "pagerduty_schedule" "business_hours_austin" {
 
   layer {
     name                         = "Austin business hours"
-    start                        = "2027-01-04T00:00:00-06:00"
-    rotation_virtual_start       = "2027-01-04T00:00:00-06:00"
+    start                        = "2026-12-28T00:00:00-06:00"
+    rotation_virtual_start       = "2026-12-28T00:00:00-06:00"
     rotation_turn_length_seconds = 604800
     users = [
       data.pagerduty_user.maria_garcia.id,
@@ -159,8 +159,8 @@ resource "pagerduty_schedule" "business_hours_boston" {
 
   layer {
     name                         = "Boston business hours"
-    start                        = "2027-01-04T00:00:00-05:00"
-    rotation_virtual_start       = "2027-01-04T00:00:00-05:00"
+    start                        = "2026-12-28T00:00:00-05:00"
+    rotation_virtual_start       = "2026-12-28T00:00:00-05:00"
     rotation_turn_length_seconds = 604800
     users = [
       data.pagerduty_user.emily_johnson.id,
@@ -206,12 +206,12 @@ resource "pagerduty_schedule" "business_hours_boston" {
 
 resource "pagerduty_schedule" "exceptions" {
   name      = "AOC ACM SRE - Exceptions"
-  time_zone = "America/New_York"
+  time_zone = "Etc/UTC"
 
   layer {
     name                         = "Recurring cover"
-    start                        = "2027-01-04T00:00:00-05:00"
-    rotation_virtual_start       = "2027-01-04T00:00:00-05:00"
+    start                        = "2026-12-28T00:00:00+00:00"
+    rotation_virtual_start       = "2026-12-28T00:00:00+00:00"
     rotation_turn_length_seconds = 604800
     users = [
       data.pagerduty_user.michael_brown.id,
@@ -237,27 +237,27 @@ resource "pagerduty_schedule" "exceptions" {
 
   layer {
     name                         = "Spring Festival cover (2027-02-08 00:00 li.wei@example.com)"
-    start                        = "2027-02-08T00:00:00-05:00"
-    rotation_virtual_start       = "2027-02-08T00:00:00-05:00"
-    end                          = "2027-02-11T00:00:00-05:00"
+    start                        = "2027-02-08T00:00:00+00:00"
+    rotation_virtual_start       = "2027-02-08T00:00:00+00:00"
+    end                          = "2027-02-11T00:00:00+00:00"
     rotation_turn_length_seconds = 86400
     users                        = [data.pagerduty_user.li_wei.id]
   }
 
   layer {
-    name                         = "Memorial Day (2027-05-31 08:00 emily.johnson@example.com)"
-    start                        = "2027-05-31T08:00:00-04:00"
-    rotation_virtual_start       = "2027-05-31T08:00:00-04:00"
-    end                          = "2027-05-31T18:00:00-04:00"
+    name                         = "Memorial Day (2027-05-31 12:00 emily.johnson@example.com)"
+    start                        = "2027-05-31T12:00:00+00:00"
+    rotation_virtual_start       = "2027-05-31T12:00:00+00:00"
+    end                          = "2027-06-01T00:00:00+00:00"
     rotation_turn_length_seconds = 86400
     users                        = [data.pagerduty_user.emily_johnson.id]
   }
 
   layer {
     name                         = "PTO cover for Maria (2027-07-05 00:00 julien.bernard@example.com)"
-    start                        = "2027-07-05T00:00:00-04:00"
-    rotation_virtual_start       = "2027-07-05T00:00:00-04:00"
-    end                          = "2027-07-10T00:00:00-04:00"
+    start                        = "2027-07-05T00:00:00+00:00"
+    rotation_virtual_start       = "2027-07-05T00:00:00+00:00"
+    end                          = "2027-07-10T00:00:00+00:00"
     rotation_turn_length_seconds = 86400
     users                        = [data.pagerduty_user.julien_bernard.id]
   }
@@ -269,8 +269,8 @@ resource "pagerduty_schedule" "catch_all" {
 
   layer {
     name                         = "Catch-all"
-    start                        = "2027-01-04T00:00:00+00:00"
-    rotation_virtual_start       = "2027-01-04T00:00:00+00:00"
+    start                        = "2026-12-28T00:00:00+00:00"
+    rotation_virtual_start       = "2026-12-28T00:00:00+00:00"
     rotation_turn_length_seconds = 604800
     users = [
       data.pagerduty_user.sre_lead.id,
