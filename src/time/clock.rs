@@ -85,14 +85,8 @@ impl ZoneClock {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::DateTime;
+    use crate::time::test_support::at;
     use chrono_tz::America::Chicago;
-
-    fn at(text: &str) -> i64 {
-        DateTime::parse_from_rfc3339(text)
-            .map(|t| t.timestamp())
-            .unwrap()
-    }
 
     #[test]
     fn agrees_with_the_tz_database_across_a_transition() {

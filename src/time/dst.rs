@@ -282,15 +282,10 @@ fn period(span: Span) -> Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::test_support::at;
     use chrono_tz::America::{Chicago, New_York};
     use chrono_tz::Asia::Shanghai;
     use chrono_tz::Europe::Paris;
-
-    fn at(text: &str) -> i64 {
-        DateTime::parse_from_rfc3339(text)
-            .map(|t| t.timestamp())
-            .unwrap()
-    }
 
     fn year() -> Span {
         Span::new(at("2027-01-01T00:00:00Z"), at("2028-01-01T00:00:00Z"))

@@ -48,6 +48,9 @@ mod schedule;
 mod wallclock;
 mod who;
 
+#[cfg(test)]
+mod test_support;
+
 pub use coverage::{
     CoverageReport, FIRST_RESPONDERS, GroupCoverage, ScheduleRef, Window, coverage, level_number,
     percent,

@@ -66,14 +66,9 @@ fn matches_day(restriction: &Restriction, date: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, NaiveTime};
+    use crate::time::test_support::at;
+    use chrono::NaiveTime;
     use chrono_tz::America::New_York;
-
-    fn at(text: &str) -> i64 {
-        DateTime::parse_from_rfc3339(text)
-            .map(|t| t.timestamp())
-            .unwrap()
-    }
 
     fn restriction(day: Option<u8>, hh: u32, mm: u32, seconds: u32) -> Restriction {
         Restriction {

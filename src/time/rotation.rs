@@ -90,14 +90,8 @@ impl Rotation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::DateTime;
+    use crate::time::test_support::at;
     use chrono_tz::America::New_York;
-
-    fn at(text: &str) -> i64 {
-        DateTime::parse_from_rfc3339(text)
-            .map(|t| t.timestamp())
-            .unwrap()
-    }
 
     #[test]
     fn weekly_turns_keep_local_time_across_dst() {

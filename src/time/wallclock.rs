@@ -84,13 +84,8 @@ pub fn utc(at: i64) -> DateTime<chrono::Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::test_support::at;
     use chrono_tz::America::New_York;
-
-    fn at(text: &str) -> i64 {
-        DateTime::parse_from_rfc3339(text)
-            .map(|t| t.timestamp())
-            .unwrap()
-    }
 
     fn naive(text: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
