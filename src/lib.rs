@@ -14,5 +14,7 @@ pub mod model;
 pub mod pipeline;
 pub mod plan;
 pub mod suggest;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod time;
 pub mod validate;

@@ -3,7 +3,7 @@
 use super::{value_error, zones};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::{Model, Rotation, values};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// PagerDuty's bounds on a turn: one hour to 365 days.
 const MIN_TURN: u64 = 3600;
@@ -87,9 +87,9 @@ fn rotation(r: &Rotation, what: &str, out: &mut Vec<Diagnostic>) {
             .with_hint("list at least one PagerDuty login email under `members`"),
         );
     }
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for member in &r.members {
-        if seen.contains(&member.value.as_str()) {
+        if !seen.insert(&member.value) {
             out.push(
                 Diagnostic::error(
                     "duplicate-name",
@@ -99,6 +99,5 @@ fn rotation(r: &Rotation, what: &str, out: &mut Vec<Diagnostic>) {
                 .with_hint("a member takes one turn per cycle; remove the repeat"),
             );
         }
-        seen.push(&member.value);
     }
 }

@@ -7,6 +7,7 @@ use crate::model::{Model, values};
 use crate::suggest::closest;
 use chrono::{LocalResult, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
+use std::collections::HashSet;
 
 pub(super) fn check(model: &Model, out: &mut Vec<Diagnostic>) {
     let Some(exceptions) = &model.exceptions else {
@@ -15,8 +16,9 @@ pub(super) fn check(model: &Model, out: &mut Vec<Diagnostic>) {
     let zone: Option<Tz> = exceptions.zone.as_ref().and_then(|z| z.value.parse().ok());
     let members = all_members(model);
     let known: Vec<&str> = members.iter().map(|m| m.value.as_str()).collect();
+    let known_set: HashSet<&str> = known.iter().copied().collect();
     for signup in &exceptions.signups {
-        if !known.contains(&signup.who.value.as_str()) {
+        if !known_set.contains(signup.who.value.as_str()) {
             let mut d = Diagnostic::error(
                 "unknown-person",
                 signup.who.span,
