@@ -60,6 +60,7 @@ fn options(out: &Utf8Path) -> Options {
     Options {
         today: None,
         out_dir: Some(out.to_owned()),
+        skip_self_check: true,
     }
 }
 

@@ -20,6 +20,11 @@ impl Files {
         self.entries.insert(path.into(), contents);
     }
 
+    /// Adds every file of `other` (replacing files with the same path).
+    pub fn extend(&mut self, other: Files) {
+        self.entries.extend(other.entries);
+    }
+
     /// The contents of one file, if present.
     pub fn get(&self, path: impl AsRef<Utf8Path>) -> Option<&str> {
         self.entries.get(path.as_ref()).map(String::as_str)

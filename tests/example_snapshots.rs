@@ -9,6 +9,7 @@ fn example_output_is_pinned() {
     let options = Options {
         today: None,
         out_dir: Some(root.join("generated/acm")),
+        ..Options::default()
     };
     let (_, files) = pipeline::compile(&root.join("examples/acm/oncall.yaml"), &options)
         .expect("the example compiles");

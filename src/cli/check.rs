@@ -11,7 +11,11 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
-    let (planned, files) = match pipeline::compile(&args.model, &args.options()) {
+    let options = pipeline::Options {
+        skip_self_check: true,
+        ..args.options()
+    };
+    let (planned, files) = match pipeline::compile(&args.model, &options) {
         Ok(done) => done,
         Err(e) => return super::pipeline_failure(e, stderr),
     };

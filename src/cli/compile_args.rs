@@ -23,6 +23,7 @@ impl CompileArgs {
         crate::pipeline::Options {
             today: self.today,
             out_dir: Some(self.out.clone()),
+            skip_self_check: false,
         }
     }
 }

@@ -2,15 +2,16 @@
 //! the route of its label value, and its PagerDuty service.
 
 use super::parsed::{Output, Receiver};
-use super::{ENVIRONMENT_WIRING, Violation, one};
+use super::{ENVIRONMENT_WIRING, Index, Violation, one};
 use crate::plan::{Environment, Plan};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-pub(super) fn check(plan: &Plan, output: &Output, out: &mut Vec<Violation>) {
+pub(super) fn check(plan: &Plan, output: &Output, index: &Index<'_>, out: &mut Vec<Violation>) {
+    let selected = selected(plan, output);
     for env in &plan.environments {
-        let mut problems = receivers(env, output);
-        problems.extend(routed(plan, env, output));
-        problems.extend(service(env, output).err());
+        let mut problems = receivers(env, index);
+        problems.extend(routed(plan, env, &selected));
+        problems.extend(service(env, index).err());
         out.extend(
             problems
                 .into_iter()
@@ -23,7 +24,7 @@ pub(super) fn check(plan: &Plan, output: &Output, out: &mut Vec<Violation>) {
 type Notifies = fn(&Receiver) -> bool;
 
 /// Both receivers are defined once, and each notifies its system.
-fn receivers(env: &Environment, output: &Output) -> Vec<String> {
+fn receivers(env: &Environment, index: &Index<'_>) -> Vec<String> {
     let slack: Notifies = |r| !r.slack_configs.is_empty();
     let pagerduty: Notifies = |r| !r.pagerduty_configs.is_empty();
     let wanted = [
@@ -33,7 +34,7 @@ fn receivers(env: &Environment, output: &Output) -> Vec<String> {
     let mut problems = Vec::new();
     for (name, system, notifies) in wanted {
         let found = one(
-            output.alertmanager.receivers_named(name),
+            index.receivers_named(name),
             || {
                 format!(
                     "environment `{}` has no {system} receiver: the Alertmanager file defines \
@@ -55,30 +56,42 @@ fn receivers(env: &Environment, output: &Output) -> Vec<String> {
     problems
 }
 
-/// Both receivers are notified under a route that selects the environment's label value.
-fn routed(plan: &Plan, env: &Environment, output: &Output) -> Vec<String> {
+/// For each value of the environment label that some route selects (`label="value"`), the
+/// receivers notified under those routes: one walk of the routing tree for all environments.
+fn selected<'a>(plan: &Plan, output: &'a Output) -> BTreeMap<String, BTreeSet<&'a str>> {
     let label = &plan.alertmanager.env_label;
-    let mut selected = false;
-    let mut notified = BTreeSet::new();
+    let mut selected: BTreeMap<String, BTreeSet<&'a str>> = BTreeMap::new();
     output.alertmanager.route.visit(&mut |node| {
-        let selects = node
+        let values: BTreeSet<String> = node
             .route
             .parsed_matchers()
             .into_iter()
             .flatten()
-            .any(|m| m.label == *label && m.op == "=" && m.value == env.label_value);
-        if selects {
-            selected = true;
-            node.route.receivers(node.receiver, &mut notified);
+            .filter(|m| m.label == *label && m.op == "=")
+            .map(|m| m.value)
+            .collect();
+        for value in values {
+            node.route
+                .receivers(node.receiver, selected.entry(value).or_default());
         }
     });
-    if !selected {
+    selected
+}
+
+/// Both receivers are notified under a route that selects the environment's label value.
+fn routed(
+    plan: &Plan,
+    env: &Environment,
+    selected: &BTreeMap<String, BTreeSet<&str>>,
+) -> Vec<String> {
+    let label = &plan.alertmanager.env_label;
+    let Some(notified) = selected.get(&env.label_value) else {
         return vec![format!(
             "no route selects environment `{}` ({label}=\"{}\"): its alerts reach neither `{}` \
              nor `{}`",
             env.name, env.label_value, env.slack_receiver, env.pagerduty_receiver
         )];
-    }
+    };
     [&env.slack_receiver, &env.pagerduty_receiver]
         .into_iter()
         .filter(|r| !notified.contains(r.as_str()))
@@ -87,13 +100,9 @@ fn routed(plan: &Plan, env: &Environment, output: &Output) -> Vec<String> {
 }
 
 /// The environment's service is declared once, under its name.
-fn service(env: &Environment, output: &Output) -> Result<(), String> {
+fn service(env: &Environment, index: &Index<'_>) -> Result<(), String> {
     let service = one(
-        output
-            .terraform
-            .services
-            .iter()
-            .filter(|s| s.tf_name == env.tf_name),
+        index.services_named(&env.tf_name),
         || {
             format!(
                 "environment `{}` has no service: Terraform declares no pagerduty_service.{}",

@@ -11,7 +11,8 @@ mod timing;
 
 use crate::files::Files;
 use crate::plan::{Environment, Plan};
-use parsed::{Output, Service, Terraform};
+use parsed::{Integration, Output, Receiver, Service, TfOutput};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Every PagerDuty receiver reads the routing key of exactly one environment, and that key is
@@ -63,28 +64,74 @@ pub fn check(plan: &Plan, files: &Files) -> Vec<Violation> {
                 .collect();
         }
     };
+    let index = Index::new(plan, &output);
     let mut out = Vec::new();
-    receivers::check(plan, &output, &mut out);
-    timing::check(plan, &output, &mut out);
+    receivers::check(plan, &output, &index, &mut out);
+    timing::check(&output, &index, &mut out);
     escalation::check(plan, &output.terraform, &mut out);
-    routes::check(plan, &output.alertmanager, &mut out);
-    environments::check(plan, &output, &mut out);
+    routes::check(plan, &output.alertmanager, &index, &mut out);
+    environments::check(plan, &output, &index, &mut out);
     out
 }
 
+/// The plan's environments and the parsed objects grouped by the names the checks look them up
+/// by, each group in file order: built once, so that the checks stay linear in the output.
+struct Index<'a> {
+    by_key_file: BTreeMap<&'a str, Vec<&'a Environment>>,
+    by_label: BTreeMap<&'a str, Vec<&'a Environment>>,
+    receivers: BTreeMap<&'a str, Vec<&'a Receiver>>,
+    outputs: BTreeMap<&'a str, Vec<&'a TfOutput>>,
+    integrations: BTreeMap<&'a str, Vec<&'a Integration>>,
+    services: BTreeMap<&'a str, Vec<&'a Service>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(plan: &'a Plan, output: &'a Output) -> Self {
+        let tf = &output.terraform;
+        Index {
+            by_key_file: group(&plan.environments, |e| e.key_file.as_str()),
+            by_label: group(&plan.environments, |e| e.label_value.as_str()),
+            receivers: group(&output.alertmanager.receivers, |r| r.name.as_str()),
+            outputs: group(&tf.outputs, |o| o.name.as_str()),
+            integrations: group(&tf.integrations, |i| i.tf_name.as_str()),
+            services: group(&tf.services, |s| s.tf_name.as_str()),
+        }
+    }
+
+    /// Receivers named `name`.
+    fn receivers_named(&self, name: &str) -> impl Iterator<Item = &'a Receiver> + use<'a, '_> {
+        self.receivers.get(name).into_iter().flatten().copied()
+    }
+
+    /// Services whose Terraform name is `tf_name`.
+    fn services_named(&self, tf_name: &str) -> impl Iterator<Item = &'a Service> + use<'a, '_> {
+        self.services.get(tf_name).into_iter().flatten().copied()
+    }
+}
+
+fn group<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> BTreeMap<&'a str, Vec<&'a T>> {
+    let mut groups: BTreeMap<&str, Vec<&T>> = BTreeMap::new();
+    for item in items {
+        groups.entry(key(item)).or_default().push(item);
+    }
+    groups
+}
+
 /// Environments whose routing key file is `path`.
-fn environments_reading<'a>(plan: &'a Plan, path: &str) -> Vec<&'a Environment> {
-    plan.environments
-        .iter()
-        .filter(|e| e.key_file == path)
-        .collect()
+fn environments_reading<'a>(index: &Index<'a>, path: &str) -> Vec<&'a Environment> {
+    index.by_key_file.get(path).cloned().unwrap_or_default()
 }
 
 /// The service whose key ends up in `env`'s key file, following the Terraform text:
 /// output -> integration -> service. `Err` says where the chain breaks.
-fn service_behind<'a>(env: &Environment, tf: &'a Terraform) -> Result<&'a Service, String> {
+fn service_behind<'a>(env: &Environment, index: &Index<'a>) -> Result<&'a Service, String> {
     let output = one(
-        tf.outputs.iter().filter(|o| o.name == env.output_name),
+        index
+            .outputs
+            .get(env.output_name.as_str())
+            .into_iter()
+            .flatten()
+            .copied(),
         || format!("Terraform has no output `{}`", env.output_name),
         |n| format!("Terraform declares output `{}` {n} times", env.output_name),
     )?;
@@ -99,7 +146,12 @@ fn service_behind<'a>(env: &Environment, tf: &'a Terraform) -> Result<&'a Servic
         ));
     };
     let integration = one(
-        tf.integrations.iter().filter(|i| i.tf_name == value.name),
+        index
+            .integrations
+            .get(value.name.as_str())
+            .into_iter()
+            .flatten()
+            .copied(),
         || {
             format!(
                 "output `{}` reads `{value}`, which is not declared",
@@ -124,7 +176,7 @@ fn service_behind<'a>(env: &Environment, tf: &'a Terraform) -> Result<&'a Servic
         ));
     };
     one(
-        tf.services.iter().filter(|s| s.tf_name == service.name),
+        index.services_named(&service.name),
         || {
             format!(
                 "pagerduty_service_integration.{} belongs to `{service}`, which is not declared",

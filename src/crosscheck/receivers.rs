@@ -2,21 +2,21 @@
 //! environment, and that key is the output of the integration of that environment's service.
 
 use super::parsed::{Output, Receiver};
-use super::{RECEIVER_INTEGRATION, Violation, environments_reading, service_behind};
+use super::{Index, RECEIVER_INTEGRATION, Violation, environments_reading, service_behind};
 use crate::plan::Plan;
 
-pub(super) fn check(plan: &Plan, output: &Output, out: &mut Vec<Violation>) {
+pub(super) fn check(plan: &Plan, output: &Output, index: &Index<'_>, out: &mut Vec<Violation>) {
     for receiver in &output.alertmanager.receivers {
         if receiver.pagerduty_configs.is_empty() {
             continue;
         }
-        if let Err(message) = one(plan, output, receiver) {
+        if let Err(message) = one(plan, index, receiver) {
             out.push(Violation::new(RECEIVER_INTEGRATION, message));
         }
     }
 }
 
-fn one(plan: &Plan, output: &Output, receiver: &Receiver) -> Result<(), String> {
+fn one(plan: &Plan, index: &Index<'_>, receiver: &Receiver) -> Result<(), String> {
     let name = &receiver.name;
     let [config] = receiver.pagerduty_configs.as_slice() else {
         return Err(format!(
@@ -29,7 +29,7 @@ fn one(plan: &Plan, output: &Output, receiver: &Receiver) -> Result<(), String> 
             "receiver `{name}` has no routing_key_file, so no Terraform output feeds it"
         ));
     };
-    let env = match environments_reading(plan, path).as_slice() {
+    let env = match environments_reading(index, path).as_slice() {
         [env] => *env,
         [] => {
             return Err(format!(
@@ -58,7 +58,7 @@ fn one(plan: &Plan, output: &Output, receiver: &Receiver) -> Result<(), String> 
             env.name
         ));
     }
-    let service = service_behind(env, &output.terraform)
+    let service = service_behind(env, index)
         .map_err(|why| format!("receiver `{name}` reads `{path}`, but {why}"))?;
     if service.tf_name != env.tf_name {
         return Err(format!(

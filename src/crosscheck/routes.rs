@@ -3,14 +3,14 @@
 //! notifies the receivers of its environment.
 
 use super::parsed::{Alertmanager, Node};
-use super::{ROUTE_ENVIRONMENT, Violation};
+use super::{Index, ROUTE_ENVIRONMENT, Violation};
 use crate::plan::Plan;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub(super) fn check(plan: &Plan, am: &Alertmanager, out: &mut Vec<Violation>) {
+pub(super) fn check(plan: &Plan, am: &Alertmanager, index: &Index<'_>, out: &mut Vec<Violation>) {
     let mut by_value: BTreeMap<String, Vec<String>> = BTreeMap::new();
     am.route.visit(&mut |node| {
-        for message in route(plan, node, &mut by_value) {
+        for message in route(plan, index, node, &mut by_value) {
             out.push(Violation::new(ROUTE_ENVIRONMENT, message));
         }
     });
@@ -31,6 +31,7 @@ pub(super) fn check(plan: &Plan, am: &Alertmanager, out: &mut Vec<Violation>) {
 /// The problems of one node; records its environment matcher values in `by_value`.
 fn route(
     plan: &Plan,
+    index: &Index<'_>,
     node: &Node<'_>,
     by_value: &mut BTreeMap<String, Vec<String>>,
 ) -> Vec<String> {
@@ -59,11 +60,11 @@ fn route(
             .entry(matcher.value.clone())
             .or_default()
             .push(format!("`{path}`"));
-        let envs: Vec<_> = plan
-            .environments
-            .iter()
-            .filter(|e| e.label_value == matcher.value)
-            .collect();
+        let envs = index
+            .by_label
+            .get(matcher.value.as_str())
+            .cloned()
+            .unwrap_or_default();
         let env = match envs.as_slice() {
             [env] => *env,
             [] => {

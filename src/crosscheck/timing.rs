@@ -3,32 +3,30 @@
 //! is still firing, and the next repeat opens a new one.
 
 use super::parsed::{Node, Output, Timeout, duration_ms};
-use super::{REPEAT_AFTER_AUTO_RESOLVE, Violation, environments_reading, service_behind};
+use super::{Index, REPEAT_AFTER_AUTO_RESOLVE, Violation, environments_reading, service_behind};
 use crate::model::values::alertmanager_duration;
-use crate::plan::Plan;
 
-pub(super) fn check(plan: &Plan, output: &Output, out: &mut Vec<Violation>) {
+pub(super) fn check(output: &Output, index: &Index<'_>, out: &mut Vec<Violation>) {
     output
         .alertmanager
         .route
-        .visit(&mut |node| route(plan, output, node, out));
+        .visit(&mut |node| route(index, node, out));
 }
 
-fn route(plan: &Plan, output: &Output, node: &Node<'_>, out: &mut Vec<Violation>) {
+fn route(index: &Index<'_>, node: &Node<'_>, out: &mut Vec<Violation>) {
     let Some(name) = node.receiver else {
         return;
     };
-    let files = output
-        .alertmanager
+    let files = index
         .receivers_named(name)
         .flat_map(|r| &r.pagerduty_configs)
         .filter_map(|c| c.routing_key_file.as_deref());
     for path in files {
         // A key file of no or several environments is `receiver-integration`'s to report.
-        let [env] = environments_reading(plan, path)[..] else {
+        let [env] = environments_reading(index, path)[..] else {
             continue;
         };
-        let Ok(service) = service_behind(env, &output.terraform) else {
+        let Ok(service) = service_behind(env, index) else {
             continue;
         };
         let at = format!("`{}` (receiver `{name}`)", node.path);

@@ -1,37 +1,11 @@
 //! Template contexts: serializable Rust structures handed to minijinja, and the table filter.
 
-use minijinja::Value;
+use minijinja::value::{Serde, Value};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
-/// Converts any serializable context into a template value (through JSON, which keeps the
-/// structure: maps, lists, strings, numbers, booleans).
+/// Converts any serializable context into a template value.
 pub fn to_value<T: Serialize>(context: &T) -> Value {
-    match serde_json::to_value(context) {
-        Ok(json) => from_json(json),
-        Err(_) => Value::from(()),
-    }
-}
-
-fn from_json(json: serde_json::Value) -> Value {
-    match json {
-        serde_json::Value::Null => Value::from(()),
-        serde_json::Value::Bool(b) => Value::from(b),
-        serde_json::Value::Number(n) => match (n.as_i64(), n.as_f64()) {
-            (Some(i), _) => Value::from(i),
-            (None, Some(f)) => Value::from(f),
-            (None, None) => Value::from(n.to_string()),
-        },
-        serde_json::Value::String(s) => Value::from(s),
-        serde_json::Value::Array(items) => {
-            Value::from(items.into_iter().map(from_json).collect::<Vec<Value>>())
-        }
-        serde_json::Value::Object(map) => Value::from(
-            map.into_iter()
-                .map(|(k, v)| (k, from_json(v)))
-                .collect::<BTreeMap<String, Value>>(),
-        ),
-    }
+    Value::from(Serde(context))
 }
 
 /// The `cell` filter: text safe inside a Markdown table cell (no `|`, no HTML, one line).
