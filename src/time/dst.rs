@@ -224,9 +224,18 @@ fn slug(zones: &[Tz], observes_dst: &[bool], states: &[ZoneState]) -> String {
     } else {
         let mut names: Vec<String> = on_dst.iter().map(|&i| short_name(zones[i])).collect();
         names.dedup();
+        // File names stay short: past three zones, name the first two and count the rest.
+        if names.len() > MAX_NAMED_ZONES {
+            let more = names.len() - 2;
+            names.truncate(2);
+            names.push(format!("and-{more}-more"));
+        }
         format!("dst-{}", names.join("-"))
     }
 }
+
+/// How many zones a regime's file name lists before it counts them instead.
+const MAX_NAMED_ZONES: usize = 3;
 
 fn name(slug: &str, states: &[ZoneState]) -> String {
     let on_dst: Vec<&str> = states
@@ -314,5 +323,18 @@ mod tests {
         assert_eq!(found[1].periods.len(), 2);
         assert_eq!(found[1].week.start.timestamp(), at("2027-03-15T00:00:00Z"));
         assert_eq!(found[2].week.start.timestamp(), at("2027-03-29T00:00:00Z"));
+    }
+
+    #[test]
+    fn regime_file_names_stay_short_with_many_zones() {
+        let zones: Vec<Tz> = include_str!("../validate/pagerduty_v1_zones.txt")
+            .lines()
+            .filter_map(|name| name.trim().parse().ok())
+            .collect();
+        let found = regimes(&zones, year());
+        assert!(found.len() > 3);
+        for regime in &found {
+            assert!(regime.slug.len() <= 60, "{}", regime.slug);
+        }
     }
 }
