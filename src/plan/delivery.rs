@@ -3,7 +3,7 @@
 use super::build::{PlanError, Result, missing, read, required};
 use super::names;
 use super::types::*;
-use crate::model::{Model, Text, values};
+use crate::model::{AlertmanagerSettings, Model, Text, values};
 use camino::Utf8PathBuf;
 
 pub(super) fn environments(model: &Model) -> Result<Vec<Environment>> {
@@ -24,8 +24,9 @@ pub(super) fn environments(model: &Model) -> Result<Vec<Environment>> {
                 })
                 .transpose()
         };
+        let label_value = env.label.as_ref().unwrap_or(&env.name).value.clone();
         out.push(Environment {
-            label_value: env.label.as_ref().unwrap_or(&env.name).value.clone(),
+            label_value,
             service_name: required(&env.service, "service")?.value.clone(),
             urgency: match env.urgency.as_ref().map(|u| u.value.as_str()) {
                 Some("low") => Urgency::Low,
@@ -61,11 +62,7 @@ pub(super) fn alertmanager(model: &Model) -> Result<Alertmanager> {
     for m in &am.page_when {
         page_matchers.push(read(m, values::matcher)?.to_alertmanager());
     }
-    let env_label = am
-        .env_label
-        .as_ref()
-        .map(|l| l.value.clone())
-        .unwrap_or_else(|| "env".into());
+    let env_label = env_label(am);
     let group_by = if am.group_by.is_empty() {
         vec!["alertname".to_owned(), env_label.clone()]
     } else {
@@ -88,4 +85,12 @@ pub(super) fn alertmanager(model: &Model) -> Result<Alertmanager> {
             .clone(),
         pagerduty_url: am.pagerduty_url.as_ref().map(|u| u.value.clone()),
     })
+}
+
+/// The label that names the environment (`env` unless the model says otherwise).
+fn env_label(am: &AlertmanagerSettings) -> String {
+    am.env_label
+        .as_ref()
+        .map(|l| l.value.clone())
+        .unwrap_or_else(|| "env".into())
 }

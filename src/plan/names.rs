@@ -66,6 +66,16 @@ pub fn key_file_name(environment: &str) -> String {
     format!("{environment}.key")
 }
 
+/// The Alertmanager matcher `label="value"` that selects an environment, value escaped.
+pub fn environment_matcher(label: &str, value: &str) -> String {
+    crate::model::values::Matcher {
+        label: label.to_owned(),
+        op: "=",
+        value: value.to_owned(),
+    }
+    .to_alertmanager()
+}
+
 /// Whether an environment name can serve in receiver and file names unchanged.
 pub fn is_plain_name(name: &str) -> bool {
     !name.is_empty()
@@ -102,6 +112,11 @@ mod tests {
         assert_eq!(pagerduty_receiver("prod-na"), "pagerduty-prod-na");
         assert_eq!(slack_receiver("prod-na"), "slack-prod-na");
         assert_eq!(key_file_name("prod-na"), "prod-na.key");
+        assert_eq!(environment_matcher("env", "prod-na"), r#"env="prod-na""#);
+        assert_eq!(
+            environment_matcher("env", "a\"b\\c\nd"),
+            r#"env="a\"b\\c\nd""#
+        );
         assert!(is_plain_name("prod-na"));
         assert!(!is_plain_name("prod na"));
         assert!(!is_plain_name("../x"));

@@ -14,7 +14,7 @@
 
 use super::config::Route;
 use super::matchers::Matcher;
-use crate::plan::{Environment, Plan};
+use crate::plan::{Environment, Plan, names};
 
 /// The root route.
 pub fn root(plan: &Plan) -> Route {
@@ -47,7 +47,10 @@ fn environment(env: &Environment, plan: &Plan) -> Route {
     };
     Route {
         receiver: env.slack_receiver.clone(),
-        matchers: vec![Matcher::equal(&am.env_label, &env.label_value)],
+        matchers: vec![Matcher(names::environment_matcher(
+            &am.env_label,
+            &env.label_value,
+        ))],
         routes: vec![to_slack, to_pagerduty],
         ..Route::default()
     }
