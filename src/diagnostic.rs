@@ -85,6 +85,17 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
+/// Keeps one diagnostic per wrongly typed value: once a value is reported as the wrong type,
+/// rules that read it further say nothing more about it.
+pub fn one_per_wrong_value(diagnostics: &mut Vec<Diagnostic>) {
+    let wrong: Vec<Span> = diagnostics
+        .iter()
+        .filter(|d| d.code == "wrong-type")
+        .map(|d| d.span)
+        .collect();
+    diagnostics.retain(|d| d.code == "wrong-type" || !wrong.contains(&d.span));
+}
+
 /// Renders diagnostics the way compilers do: `file:line:col: error[code]: message`, the source line
 /// with the offending text underlined, and the hint.
 pub fn render(diagnostics: &[Diagnostic], path: &str, source: &str) -> String {

@@ -75,6 +75,7 @@ pub fn plan_text(path: &Utf8Path, text: &str, options: &Options) -> Result<Plann
     {
         found.extend(crate::validate::validate(&model));
     }
+    diagnostic::one_per_wrong_value(&mut found);
     diagnostic::sort(&mut found);
     let rendered = diagnostic::render(&found, path.as_str(), text);
     if found.iter().any(Diagnostic::is_error) {

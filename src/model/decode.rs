@@ -37,7 +37,8 @@ impl Decoder {
         }
     }
 
-    /// Reads a string scalar. Numbers and booleans are refused: `no` and `1.10` must be quoted.
+    /// Reads a string scalar. Numbers and booleans are refused (`no` and `1.10` must be quoted),
+    /// but their text is kept, so that later rules do not also report the value as missing.
     pub fn string(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
         match &node.kind {
             NodeKind::Str(s) => Some(Spanned::new(s.clone(), node.span)),
@@ -52,7 +53,13 @@ impl Decoder {
                 self.push(
                     type_error(node, &format!("{what} must be a string"), other).with_hint(hint),
                 );
-                None
+                let text = match other {
+                    NodeKind::Bool(b) => b.to_string(),
+                    NodeKind::Int(i) => i.to_string(),
+                    NodeKind::Float(f) => f.to_string(),
+                    _ => return None,
+                };
+                Some(Spanned::new(text, node.span))
             }
         }
     }

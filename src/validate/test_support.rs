@@ -9,6 +9,7 @@ pub const VALID: &str = include_str!("../../tests/fixtures/minimal.yaml");
 pub fn diagnostics(text: &str) -> Vec<Diagnostic> {
     let (model, mut found) = crate::model::load(text);
     found.extend(crate::validate::validate(&model));
+    crate::diagnostic::one_per_wrong_value(&mut found);
     found
 }
 

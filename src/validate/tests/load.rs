@@ -180,3 +180,15 @@ fn yaml_too_large() {
          | aliases multiply what they point at; write the values out instead"
     );
 }
+
+/// A wrongly typed value is reported once: not also as missing, nor as a bad value.
+#[test]
+fn wrong_type_is_the_only_report_for_its_value() {
+    let codes =
+        |text: &str| -> Vec<&'static str> { diagnostics(text).iter().map(|d| d.code).collect() };
+    assert_eq!(
+        codes(&variant("slack: \"#prod\"", "slack: no")),
+        ["wrong-type"]
+    );
+    assert_eq!(codes(&variant("delay: 15m", "delay: 15")), ["wrong-type"]);
+}
