@@ -59,15 +59,25 @@ pub fn is_generated(text: &str) -> bool {
 /// How the files on disk differ from the rendered set.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Drift {
-    /// Rendered files whose disk copy differs: path, unified diff.
+    /// Rendered files whose disk copy differs: path, and the text on disk.
     pub stale: Vec<(Utf8PathBuf, String)>,
-    /// Rendered files absent from disk: path, diff against nothing.
-    pub missing: Vec<(Utf8PathBuf, String)>,
+    /// Rendered files absent from disk.
+    pub missing: Vec<Utf8PathBuf>,
     /// Generated files on disk that the model no longer produces.
     pub extra: Vec<Utf8PathBuf>,
 }
 
 impl Drift {
+    /// The unified diff from disk to `rendered` of the `index`-th stale file.
+    pub fn diff_of_stale(&self, rendered: &Files, index: usize) -> String {
+        match self.stale.get(index) {
+            Some((path, on_disk)) => {
+                unified_diff(path, on_disk, rendered.get(path).unwrap_or_default())
+            }
+            None => String::new(),
+        }
+    }
+
     /// Whether disk and rendering agree.
     pub fn is_clean(&self) -> bool {
         self.stale.is_empty() && self.missing.is_empty() && self.extra.is_empty()
@@ -92,15 +102,11 @@ impl Files {
                 Ok(bytes) => {
                     let old = String::from_utf8_lossy(&bytes);
                     if old != new {
-                        drift
-                            .stale
-                            .push((path.to_owned(), unified_diff(path, &old, new)));
+                        drift.stale.push((path.to_owned(), old.into_owned()));
                     }
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    drift
-                        .missing
-                        .push((path.to_owned(), unified_diff(path, "", new)));
+                    drift.missing.push(path.to_owned());
                 }
                 Err(e) => return Err(with_path(e, &dir.join(path))),
             }
@@ -145,7 +151,7 @@ impl Files {
     pub fn write(&self, dir: &Utf8Path) -> std::io::Result<(Vec<Utf8PathBuf>, Vec<Utf8PathBuf>)> {
         let drift = self.compare(dir)?;
         let mut written = Vec::new();
-        let changed = drift.stale.iter().chain(&drift.missing).map(|(p, _)| p);
+        let changed = drift.stale.iter().map(|(p, _)| p).chain(&drift.missing);
         for path in changed {
             let target = dir.join(path);
             if let Some(parent) = target.parent() {
@@ -227,11 +233,13 @@ mod tests {
         let drift = sample().compare(dir).unwrap();
         assert_eq!(drift.stale.len(), 1);
         assert!(
-            drift.stale[0].1.contains("-x = 2\n+x = 1\n"),
+            drift
+                .diff_of_stale(&sample(), 0)
+                .contains("-x = 2\n+x = 1\n"),
             "{}",
-            drift.stale[0].1
+            drift.diff_of_stale(&sample(), 0)
         );
-        assert_eq!(drift.missing[0].0, "alertmanager/b.yml");
+        assert_eq!(drift.missing[0], "alertmanager/b.yml");
         assert_eq!(drift.extra, vec![Utf8PathBuf::from("terraform/old.tf")]);
         sample().write(dir).unwrap();
         assert!(sample().compare(dir).unwrap().is_clean());

@@ -2,6 +2,7 @@
 
 use super::compile_args::CompileArgs;
 use super::{CliError, Outcome};
+use crate::files::unified_diff;
 use crate::pipeline;
 use std::io::Write;
 
@@ -33,13 +34,14 @@ pub fn run(
         )?;
         return Ok(Outcome::Ok);
     }
-    for (path, diff) in &drift.stale {
+    for (index, (path, _)) in drift.stale.iter().enumerate() {
         writeln!(stdout, "stale: {}", args.out.join(path))?;
-        stdout.write_all(diff.as_bytes())?;
+        stdout.write_all(drift.diff_of_stale(&files, index).as_bytes())?;
     }
-    for (path, diff) in &drift.missing {
+    for path in &drift.missing {
         writeln!(stdout, "missing: {}", args.out.join(path))?;
-        stdout.write_all(diff.as_bytes())?;
+        let rendered = files.get(path).unwrap_or_default();
+        stdout.write_all(unified_diff(path, "", rendered).as_bytes())?;
     }
     for path in &drift.extra {
         writeln!(
